@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try (PipelineRuntime runtime = LocalRuntime.create()) {
- *     PipelineResult result = runtime.run(pipeline, new ConsoleReporter());
+ *     PipelineResult result = runtime.run(pipeline, ConsoleReporter.create());
  * }
  * }</pre>
  *

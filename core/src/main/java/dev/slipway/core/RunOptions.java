@@ -13,7 +13,7 @@ import java.util.Optional;
  * (CodeBuild's {@code environmentVariablesOverride}, the highest precedence) and the initiator.
  *
  * <pre>{@code
- * runtime.start(pipeline, RunOptions.builder().listener(new ConsoleReporter()).env("STAGE", "test").build());
+ * runtime.start(pipeline, RunOptions.builder().listener(ConsoleReporter.create()).env("STAGE", "test").build());
  * }</pre>
  */
 public record RunOptions(List<RunListener> listeners, Map<String, EnvValue> environmentOverrides, Optional<String> initiator) {

@@ -217,6 +217,9 @@ public final class PipelineValidator {
             problem(path + " › repository", "'" + publish.repository()
                     + "' is not a valid image repository name (lowercase letters, digits, separators . _ - and /)");
         }
+        if (publish.registry() instanceof dev.slipway.core.Registry.Docker docker && docker.host().isBlank()) {
+            problem(path + " › registry", "must not be blank: add .to(registry(\"host:port\")) or .to(ecr())");
+        }
         if (publish.tags().isEmpty()) {
             problem(path + " › tags", "give at least one tag, for example .tag(\"latest\")");
         }

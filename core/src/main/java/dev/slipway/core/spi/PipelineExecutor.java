@@ -50,11 +50,19 @@ public final class PipelineExecutor {
     private final String runtimeName;
     private final ActionRunner runner;
     private final Clock clock;
+    private final Sleeper sleeper;
 
-    public PipelineExecutor(String runtimeName, ActionRunner runner, Clock clock) {
+    /**
+     * @param runtimeName what results call the runtime ({@code local}, {@code scripted})
+     * @param runner      runs one attempt of one action
+     * @param clock       timestamps of results and events
+     * @param sleeper     waits between build retries
+     */
+    public PipelineExecutor(String runtimeName, ActionRunner runner, Clock clock, Sleeper sleeper) {
         this.runtimeName = runtimeName;
         this.runner = runner;
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     public PipelineResult execute(String runId, Pipeline pipeline, RunOptions options, StopSignal stop) {
@@ -178,7 +186,7 @@ public final class PipelineExecutor {
                 Duration wait = retry.backoff(attempt);
                 listener.onEvent(new RunEvent.Retrying(runId, clock.instant(), stage.name(), action.name(), "build",
                         attempt + 1, wait, result.failure().map(Failure::message).orElse(result.status().name())));
-                if (stop.awaitStop(wait)) {
+                if (sleeper.sleep(wait, stop)) {
                     break;
                 }
                 attempt++;
