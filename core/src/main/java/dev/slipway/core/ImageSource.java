@@ -18,7 +18,10 @@ public sealed interface ImageSource permits ImageSource.Dockerfile, ImageSource.
         }
     }
 
-    /** Take an image a build left on the Docker daemon, by reference ({@code todobackend:latest}). */
+    /**
+     * Take an image a build left on the Docker daemon, by reference ({@code todobackend:latest}); like tags,
+     * the reference may use variables earlier builds exported ({@code todobackend:${APP_VERSION}}).
+     */
     record LocalImage(String reference) implements ImageSource {
         public LocalImage {
             Objects.requireNonNull(reference, "reference");

@@ -239,6 +239,14 @@ public final class PipelineValidator {
                 }
             }
         }
+        if (publish.source() instanceof ImageSource.LocalImage local) {
+            for (Templates.Reference ref : Templates.references(local.reference())) {
+                if (!exportedSomewhere(ref, exports)) {
+                    problem(path + " › source", "'" + local.reference() + "' uses " + ref
+                            + ", which no earlier build exports (add it to the build's exported variables)");
+                }
+            }
+        }
         if (publish.source() instanceof ImageSource.Dockerfile && publish.inputArtifacts().isEmpty()) {
             problem(path + " › source", "building from a Dockerfile needs an input artifact holding it: "
                     + "place the publish action after a build or source action");
