@@ -293,4 +293,19 @@ class ScriptedRuntimeTest {
 
         assertThat(r.status()).isEqualTo(Status.SUCCEEDED);
     }
+
+    @Test
+    void artifactsWithoutPrimaryFilesFailTheUploadWithClientError_asOnCodeBuild() {
+        String onlySecondary = "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n"
+                + "artifacts:\n  secondary-artifacts:\n    docs:\n      files:\n        - 'docs/**/*'\n";
+        Pipeline p = pipeline("p").stage("Source", git("https://example.com/x.git"))
+                .stage("Build", codeBuild("proj").image("i")).build();
+
+        BuildResult build = ScriptedRuntime.create().sourceBuildspec(onlySecondary).run(p).build("Build");
+
+        assertThat(build.phase(BUILD).status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(build.phase(UPLOAD_ARTIFACTS).status()).isEqualTo(Status.FAILED);
+        assertThat(build.phase(UPLOAD_ARTIFACTS).failure())
+                .contains(Failure.clientError("no definition for primary artifacts in buildspec"));
+    }
 }

@@ -182,6 +182,9 @@ public final class PipelineValidator {
                 problem(path + " › env.exported-variables", "'" + exported + "' cannot be exported: names starting with AWS_ are not exportable");
             }
         }
+        spec.artifacts().filter(a -> a.files().isEmpty()).ifPresent(a -> problem(path + " › artifacts.files",
+                "is required, even when only secondary artifacts are wanted (CodeBuild fails the build with "
+                        + "CLIENT_ERROR: no definition for primary artifacts in buildspec)"));
         List<String> outputs = build.outputArtifacts();
         if (!outputs.isEmpty() && spec.artifacts().isEmpty()) {
             problem(path + " › artifacts", "the build declares output artifact '" + outputs.get(0)

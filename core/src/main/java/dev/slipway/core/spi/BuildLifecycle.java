@@ -233,10 +233,11 @@ public final class BuildLifecycle {
         if (spec == null) {
             return Outcome.SUCCESS;
         }
-        if (spec.artifacts().isEmpty()) {
-            if (action.outputArtifacts().isEmpty()) {
-                return Outcome.SUCCESS;
-            }
+        boolean noPrimaryFiles = spec.artifacts().map(a -> a.files().isEmpty()).orElse(true);
+        if (spec.artifacts().isEmpty() && action.outputArtifacts().isEmpty()) {
+            return Outcome.SUCCESS;
+        }
+        if (noPrimaryFiles) {
             return new Outcome(Status.FAILED, Optional.of(Failure.clientError("no definition for primary artifacts in buildspec")));
         }
         artifacts.addAll(host.uploadArtifacts(spec.artifacts().get(), action.outputArtifacts(), this::output));
