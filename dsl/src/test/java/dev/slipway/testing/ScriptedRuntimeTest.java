@@ -269,17 +269,15 @@ class ScriptedRuntimeTest {
                 .stage("One", codeBuild("one").image("i").build("a"))
                 .stage("Two", codeBuild("two").image("i").build("b"))
                 .build();
-        List<PipelineRun> runs = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<PipelineRun> run = new java.util.concurrent.CompletableFuture<>();
         RunOptions stopAfterStageOne = RunOptions.builder().listener(e -> {
             if (e instanceof RunEvent.StageFinished f && f.result().name().equals("One")) {
-                runs.get(0).stop();
+                run.join().stop();
             }
         }).build();
 
-        synchronized (runs) {
-            runs.add(fake.start(p, stopAfterStageOne));
-        }
-        PipelineResult r = runs.get(0).await();
+        run.complete(fake.start(p, stopAfterStageOne));
+        PipelineResult r = run.join().await();
 
         assertThat(r.status()).isEqualTo(Status.STOPPED);
         assertThat(r.findStage("Two")).isEmpty();
