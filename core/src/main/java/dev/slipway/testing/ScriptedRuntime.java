@@ -7,6 +7,7 @@ import dev.slipway.core.Pipeline;
 import dev.slipway.core.PipelineRun;
 import dev.slipway.core.PublishAction;
 import dev.slipway.core.RunOptions;
+import dev.slipway.core.Secret;
 import dev.slipway.core.SecretResolver;
 import dev.slipway.core.SourceAction;
 import dev.slipway.core.SourceResult;
@@ -40,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -63,37 +65,53 @@ import java.util.regex.Pattern;
 public final class ScriptedRuntime implements PipelineRuntime {
     private static final Pattern LITERAL_EXPORT = Pattern.compile("^\\s*export\\s+([A-Za-z_][A-Za-z0-9_]*)=([^$`\\s]*)\\s*$");
 
-    private final List<CommandScript> scripts;
-    private final List<Map.Entry<Predicate<String>, List<String>>> outputs;
-    private final Map<String, String> variables;
-    private final Map<String, String> commits;
-    private final Map<String, String> sourceFailures;
-    private final Map<String, String> publishFailures;
-    private final Optional<String> sourceBuildspec;
-    private final Clock clock;
+    /** What the test scripted; copied, never shared, when a scripting method makes a new runtime. */
+    private static final class Setup {
+        final List<CommandScript> scripts = new ArrayList<>();
+        final List<Map.Entry<Predicate<String>, List<String>>> outputs = new ArrayList<>();
+        final Map<String, String> variables = new LinkedHashMap<>();
+        final Map<String, String> commits = new LinkedHashMap<>();
+        final Map<String, String> sourceFailures = new LinkedHashMap<>();
+        final Map<String, String> publishFailures = new LinkedHashMap<>();
+        Optional<String> sourceBuildspec = Optional.empty();
+        SecretResolver secrets = ScriptedRuntime::placeholderSecret;
+        Clock clock = Clock.systemUTC();
 
+        Setup copy() {
+            Setup s = new Setup();
+            s.scripts.addAll(scripts);
+            s.outputs.addAll(outputs);
+            s.variables.putAll(variables);
+            s.commits.putAll(commits);
+            s.sourceFailures.putAll(sourceFailures);
+            s.publishFailures.putAll(publishFailures);
+            s.sourceBuildspec = sourceBuildspec;
+            s.secrets = secrets;
+            s.clock = clock;
+            return s;
+        }
+    }
+
+    private final Setup setup;
     private final List<ExecutedCommand> executed = new CopyOnWriteArrayList<>();
     private final List<String> published = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> buildNumbers = new ConcurrentHashMap<>();
     private final CommandScript.Counters counters = new CommandScript.Counters();
     private final Set<RunHandle> runs = ConcurrentHashMap.newKeySet();
 
-    private ScriptedRuntime(List<CommandScript> scripts, List<Map.Entry<Predicate<String>, List<String>>> outputs,
-                            Map<String, String> variables, Map<String, String> commits, Map<String, String> sourceFailures,
-                            Map<String, String> publishFailures, Optional<String> sourceBuildspec, Clock clock) {
-        this.scripts = List.copyOf(scripts);
-        this.outputs = List.copyOf(outputs);
-        this.variables = Map.copyOf(variables);
-        this.commits = Map.copyOf(commits);
-        this.sourceFailures = Map.copyOf(sourceFailures);
-        this.publishFailures = Map.copyOf(publishFailures);
-        this.sourceBuildspec = sourceBuildspec;
-        this.clock = clock;
+    private ScriptedRuntime(Setup setup) {
+        this.setup = setup;
     }
 
     /** A runtime where every command succeeds and prints nothing. */
     public static ScriptedRuntime create() {
-        return new ScriptedRuntime(List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Optional.empty(), Clock.systemUTC());
+        return new ScriptedRuntime(new Setup());
+    }
+
+    private ScriptedRuntime with(Consumer<Setup> change) {
+        Setup copy = setup.copy();
+        change.accept(copy);
+        return new ScriptedRuntime(copy);
     }
 
     /** The command (exactly this text) exits with {@code exitCode}. */
@@ -126,60 +144,76 @@ public final class ScriptedRuntime implements PipelineRuntime {
     /** The build environment breaks while the command runs (Docker gone): the build ends FAULT. */
     public ScriptedRuntime fault(String command, String reason) {
         Objects.requireNonNull(command, "command");
-        return withScript(new CommandScript(command::equals, CommandScript.Outcome.FAULT, -1, Objects.requireNonNull(reason, "reason"), 0));
+        Objects.requireNonNull(reason, "reason");
+        return withScript(new CommandScript(command::equals, CommandScript.Outcome.FAULT, -1, reason, 0));
     }
 
     /** The command prints these lines (whatever its exit code). */
     public ScriptedRuntime output(String command, String... lines) {
         Objects.requireNonNull(command, "command");
-        List<Map.Entry<Predicate<String>, List<String>>> all = new ArrayList<>(outputs);
-        all.add(Map.entry(command::equals, List.of(lines)));
-        return new ScriptedRuntime(scripts, all, variables, commits, sourceFailures, publishFailures, sourceBuildspec, clock);
+        List<String> text = List.of(lines);
+        return with(s -> s.outputs.add(Map.entry(command::equals, text)));
     }
 
     /** The value a build's variable has at the end (for {@code exported-variables}), as its commands would set it. */
     public ScriptedRuntime variable(String name, String value) {
-        Map<String, String> all = new LinkedHashMap<>(variables);
-        all.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new ScriptedRuntime(scripts, outputs, all, commits, sourceFailures, publishFailures, sourceBuildspec, clock);
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        return with(s -> s.variables.put(name, value));
     }
 
     /** The commit a source action resolves (default: a stable fake derived from its location). */
     public ScriptedRuntime commit(String sourceAction, String sha) {
-        Map<String, String> all = new LinkedHashMap<>(commits);
-        all.put(Objects.requireNonNull(sourceAction, "sourceAction"), Objects.requireNonNull(sha, "sha"));
-        return new ScriptedRuntime(scripts, outputs, variables, all, sourceFailures, publishFailures, sourceBuildspec, clock);
+        Objects.requireNonNull(sourceAction, "sourceAction");
+        Objects.requireNonNull(sha, "sha");
+        return with(s -> s.commits.put(sourceAction, sha));
     }
 
     /** The source action fails with this message (a wrong URL or ref). */
     public ScriptedRuntime failSource(String sourceAction, String message) {
-        Map<String, String> all = new LinkedHashMap<>(sourceFailures);
-        all.put(Objects.requireNonNull(sourceAction, "sourceAction"), Objects.requireNonNull(message, "message"));
-        return new ScriptedRuntime(scripts, outputs, variables, commits, all, publishFailures, sourceBuildspec, clock);
+        Objects.requireNonNull(sourceAction, "sourceAction");
+        Objects.requireNonNull(message, "message");
+        return with(s -> s.sourceFailures.put(sourceAction, message));
     }
 
     /** The publish action fails with this message (registry down, push refused). */
     public ScriptedRuntime failPublish(String publishAction, String message) {
-        Map<String, String> all = new LinkedHashMap<>(publishFailures);
-        all.put(Objects.requireNonNull(publishAction, "publishAction"), Objects.requireNonNull(message, "message"));
-        return new ScriptedRuntime(scripts, outputs, variables, commits, sourceFailures, all, sourceBuildspec, clock);
+        Objects.requireNonNull(publishAction, "publishAction");
+        Objects.requireNonNull(message, "message");
+        return with(s -> s.publishFailures.put(publishAction, message));
     }
 
     /** The {@code buildspec.yml} builds without an inline buildspec find in their source. */
     public ScriptedRuntime sourceBuildspec(String yaml) {
-        return new ScriptedRuntime(scripts, outputs, variables, commits, sourceFailures, publishFailures,
-                Optional.of(Objects.requireNonNull(yaml, "yaml")), clock);
+        Objects.requireNonNull(yaml, "yaml");
+        return with(s -> s.sourceBuildspec = Optional.of(yaml));
     }
 
-    public ScriptedRuntime clock(Clock newClock) {
-        return new ScriptedRuntime(scripts, outputs, variables, commits, sourceFailures, publishFailures, sourceBuildspec,
-                Objects.requireNonNull(newClock, "clock"));
+    /** The clock results and events are stamped with. */
+    public ScriptedRuntime clock(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return with(s -> s.clock = clock);
+    }
+
+    /**
+     * Resolves the build's secrets. By default a value marked secret resolves to itself and a Parameter Store or
+     * Secrets Manager reference to a placeholder ({@code scripted-secret:/app/db/password}), masked like any secret.
+     */
+    public ScriptedRuntime secrets(SecretResolver resolver) {
+        Objects.requireNonNull(resolver, "resolver");
+        return with(s -> s.secrets = resolver);
+    }
+
+    private static String placeholderSecret(Secret secret) {
+        if (secret instanceof Secret.Value value) {
+            return value.value();
+        }
+        return "scripted-secret:" + (secret instanceof Secret.ParameterStore p
+                ? p.parameterName() : ((Secret.SecretsManager) secret).reference());
     }
 
     private ScriptedRuntime withScript(CommandScript script) {
-        List<CommandScript> all = new ArrayList<>(scripts);
-        all.add(script);
-        return new ScriptedRuntime(all, outputs, variables, commits, sourceFailures, publishFailures, sourceBuildspec, clock);
+        return with(s -> s.scripts.add(script));
     }
 
     /** Every command run so far by this runtime, in order ({@code finally} blocks included). */
@@ -202,7 +236,7 @@ public final class ScriptedRuntime implements PipelineRuntime {
         Objects.requireNonNull(options, "options");
         Pipeline valid = Objects.requireNonNull(pipeline, "pipeline").validated();
         String runId = RunHandle.newRunId();
-        PipelineExecutor executor = new PipelineExecutor("scripted", this::runAction, clock, Sleeper.NONE);
+        PipelineExecutor executor = new PipelineExecutor("scripted", this::runAction, setup.clock, Sleeper.NONE);
         RunHandle handle = RunHandle.start(runId, valid, stop -> executor.execute(runId, valid, options, stop));
         runs.add(handle);
         handle.result().whenComplete((result, error) -> runs.remove(handle));
@@ -226,27 +260,27 @@ public final class ScriptedRuntime implements PipelineRuntime {
         if (context.action() instanceof BuildAction build) {
             long number = buildNumbers.computeIfAbsent(build.projectName(), k -> new AtomicLong()).incrementAndGet();
             BuildRequest request = new BuildRequest(context, build, BuildRequest.newBuildId(build.projectName()), number,
-                    "us-east-1", "000000000000", SecretResolver.fromMap(Map.of()));
+                    "us-east-1", "000000000000", setup.secrets);
             return BuildLifecycle.run(request, new ScriptedBuildHost(this, context));
         }
         return publish(context, (PublishAction) context.action());
     }
 
     private SourceResult source(ActionContext context, SourceAction source) {
-        Instant start = clock.instant();
-        String failure = sourceFailures.get(source.name());
+        Instant start = setup.clock.instant();
+        String failure = setup.sourceFailures.get(source.name());
         if (failure != null) {
-            return new SourceResult(source.name(), Status.FAILED, start, Duration.between(start, clock.instant()),
+            return new SourceResult(source.name(), Status.FAILED, start, Duration.between(start, setup.clock.instant()),
                     Optional.of(Failure.of(Failure.SOURCE_ERROR, failure)), source.location().toString(), source.ref().toString(), "", List.of());
         }
-        String commit = commits.getOrDefault(source.name(), sha1(source.location() + "@" + source.ref()));
+        String commit = setup.commits.getOrDefault(source.name(), sha1(source.location() + "@" + source.ref()));
         Artifact artifact = new Artifact(source.outputArtifact(), URI.create("memory:/" + context.runId() + "/" + source.outputArtifact()));
-        return new SourceResult(source.name(), Status.SUCCEEDED, start, Duration.between(start, clock.instant()), Optional.empty(),
+        return new SourceResult(source.name(), Status.SUCCEEDED, start, Duration.between(start, setup.clock.instant()), Optional.empty(),
                 source.location().toString(), source.ref().toString(), commit, List.of(artifact));
     }
 
     private PublishResult publish(ActionContext context, PublishAction publish) {
-        Instant start = clock.instant();
+        Instant start = setup.clock.instant();
         String image = publish.registry() + "/" + publish.repository();
         List<String> tags = new ArrayList<>();
         try {
@@ -254,37 +288,37 @@ public final class ScriptedRuntime implements PipelineRuntime {
                 tags.add(Templates.expand(tag, context::variable));
             }
         } catch (IllegalArgumentException e) {
-            return new PublishResult(publish.name(), Status.FAILED, start, Duration.between(start, clock.instant()),
+            return new PublishResult(publish.name(), Status.FAILED, start, Duration.between(start, setup.clock.instant()),
                     Optional.of(Failure.of(Failure.PUBLISH_ERROR, e.getMessage())), image, publish.tags(), "");
         }
-        String failure = publishFailures.get(publish.name());
+        String failure = setup.publishFailures.get(publish.name());
         if (failure != null) {
-            return new PublishResult(publish.name(), Status.FAILED, start, Duration.between(start, clock.instant()),
+            return new PublishResult(publish.name(), Status.FAILED, start, Duration.between(start, setup.clock.instant()),
                     Optional.of(Failure.of(Failure.PUBLISH_ERROR, failure)), image, tags, "");
         }
         tags.forEach(tag -> published.add(image + ":" + tag));
-        return new PublishResult(publish.name(), Status.SUCCEEDED, start, Duration.between(start, clock.instant()), Optional.empty(),
+        return new PublishResult(publish.name(), Status.SUCCEEDED, start, Duration.between(start, setup.clock.instant()), Optional.empty(),
                 image, tags, "sha256:" + sha256(image + ":" + String.join(",", tags)));
     }
 
     // --- what ScriptedBuildHost asks -----------------------------------------------------------------
 
     Optional<CommandScript> scriptFor(String command) {
-        return CommandScript.find(scripts, command, counters);
+        return CommandScript.find(setup.scripts, command, counters);
     }
 
     List<String> outputOf(String command) {
         List<String> lines = new ArrayList<>();
-        outputs.stream().filter(e -> e.getKey().test(command)).forEach(e -> lines.addAll(e.getValue()));
+        setup.outputs.stream().filter(e -> e.getKey().test(command)).forEach(e -> lines.addAll(e.getValue()));
         return lines;
     }
 
     Map<String, String> scriptedVariables() {
-        return variables;
+        return setup.variables;
     }
 
     Optional<String> sourceBuildspecText() {
-        return sourceBuildspec;
+        return setup.sourceBuildspec;
     }
 
     void record(ExecutedCommand command) {
@@ -314,6 +348,6 @@ public final class ScriptedRuntime implements PipelineRuntime {
 
     @Override
     public String toString() {
-        return "ScriptedRuntime[" + scripts.size() + " scripted commands, " + executed.size() + " run]";
+        return "ScriptedRuntime[" + setup.scripts.size() + " scripted commands, " + executed.size() + " run]";
     }
 }

@@ -306,4 +306,26 @@ class ScriptedRuntimeTest {
         assertThat(build.phase(UPLOAD_ARTIFACTS).failure())
                 .contains(Failure.clientError("no definition for primary artifacts in buildspec"));
     }
+
+    @Test
+    void secretReferencesResolveToMaskedPlaceholders_unlessTheTestGivesValues() {
+        Pipeline p = build(codeBuild("proj").env("DB_PASSWORD", parameterStore("/app/db/password")).build("connect"));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        RunOptions options = RunOptions.builder().listener(e -> {
+            if (e instanceof RunEvent.LogLine l) {
+                lines.add(l.line());
+            }
+        }).build();
+
+        ScriptedRuntime placeholder = ScriptedRuntime.create().output("connect", "using scripted-secret:/app/db/password");
+        assertThat(placeholder.start(p, options).await().status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(lines).contains("using ***");
+
+        ScriptedRuntime given = ScriptedRuntime.create()
+                .secrets(dev.slipway.core.SecretResolver.fromMap(java.util.Map.of("/app/db/password", "pw-from-test")))
+                .output("connect", "using pw-from-test");
+        lines.clear();
+        assertThat(given.start(p, options).await().status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(lines).contains("using ***");
+    }
 }
