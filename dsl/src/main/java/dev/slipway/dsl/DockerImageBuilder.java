@@ -21,8 +21,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Without {@code from…}, the image is built from {@code Dockerfile} at the root of the input artifact
- * (the latest earlier artifact unless {@code input(...)} names one). Without {@code tag}, the tag is
- * {@code latest}.
+ * (the latest earlier artifact unless {@code input(...)} names one). A local image needs no artifact locally;
+ * on AWS, where builds leave nothing on a daemon, it is loaded from a {@code docker save} archive
+ * ({@code *.tar}) at the root of the input artifact. Without {@code tag}, the tag is {@code latest}.
  */
 public final class DockerImageBuilder extends ActionBuilder {
     private final String repository;
@@ -103,8 +104,7 @@ public final class DockerImageBuilder extends ActionBuilder {
     @Override
     Action toAction(String actionName, Wiring wiring) {
         ImageSource imageSource = source != null ? source : new ImageSource.Dockerfile("Dockerfile", ".");
-        List<String> inputArtifacts = inputs != null ? inputs
-                : imageSource instanceof ImageSource.Dockerfile ? wiring.latestOutput().map(List::of).orElse(List.of()) : List.of();
+        List<String> inputArtifacts = inputs != null ? inputs : wiring.latestOutput().map(List::of).orElse(List.of());
         return new PublishAction(actionName, runOrder, repository, tags.isEmpty() ? List.of("latest") : tags, imageSource,
                 registry != null ? registry : new Registry.Docker("", Optional.empty()), inputArtifacts);
     }

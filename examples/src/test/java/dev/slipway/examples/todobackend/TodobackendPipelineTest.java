@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TodobackendPipelineTest {
     private static final String APP_VERSION = "3f1c2a9.5b7e2d31-8a61-4c8e-9d0a-1f2e3d4c5b6a";
 
-    private final Pipeline pipeline = Todobackend.pipeline("https://example.com/todobackend.git", "registry.example.com:5000");
+    private final Pipeline pipeline = Todobackend.local("https://example.com/todobackend.git", "registry.example.com:5000");
 
     /** The value the pre_build commands would compute in a real shell. */
     private final ScriptedRuntime runtime = ScriptedRuntime.create().variable("APP_VERSION", APP_VERSION);

@@ -1,0 +1,129 @@
+package dev.slipway.examples.docs;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code java} code block of README.md compiles against the current API, and the ones that need
+ * neither Docker nor AWS (they use the scripted runtime) also run. A block is the body of a method; its
+ * {@code import} lines are lifted out; a block that declares a class is compiled as a file of its own.
+ */
+class ReadmeCodeTest {
+    private static final String IMPORTS = String.join("\n",
+            "import static dev.slipway.dsl.Slipway.*;",
+            "import dev.slipway.core.*;",
+            "import dev.slipway.dsl.*;",
+            "import dev.slipway.testing.*;",
+            "import dev.slipway.report.*;",
+            "import dev.slipway.runtime.local.*;",
+            "import dev.slipway.runtime.aws.*;",
+            "import java.net.URI;",
+            "import java.nio.file.*;",
+            "import java.time.*;",
+            "import java.util.*;");
+
+    @TempDir
+    Path work;
+
+    record Block(int number, int line, String code) {
+        boolean runnable() {
+            return code.contains("ScriptedRuntime") && !code.contains("LocalRuntime") && !code.contains("AwsRuntime");
+        }
+
+        boolean declaresType() {
+            return code.lines().anyMatch(l -> l.matches("^(public |final |abstract )*(class|record|interface|enum) .*"));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyJavaBlockCompiles_andScriptedOnesRun() throws IOException {
+        List<Block> blocks = javaBlocks(readme());
+        assertThat(blocks).as("java blocks in README.md").hasSizeGreaterThan(5);
+        return blocks.stream().map(block -> DynamicTest.dynamicTest(
+                "README.md block " + block.number() + " (line " + block.line() + ")" + (block.runnable() ? " runs" : " compiles"),
+                () -> compileAndMaybeRun(block)));
+    }
+
+    private void compileAndMaybeRun(Block block) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("block" + block.number()));
+        String imports = block.code().lines().filter(l -> l.startsWith("import ")).collect(Collectors.joining("\n"));
+        String body = block.code().lines().filter(l -> !l.startsWith("import ")).collect(Collectors.joining("\n"));
+        String className = "ReadmeBlock" + block.number();
+        String source = block.declaresType()
+                ? IMPORTS + "\n" + imports + "\n" + body + "\nclass " + className + " { }\n"
+                : IMPORTS + "\n" + imports + "\npublic class " + className + " {\n  public void run() throws Exception {\n"
+                        + body + "\n  }\n}\n";
+        Path file = dir.resolve(className + ".java");
+        Files.writeString(file, source);
+
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            boolean ok = compiler.getTask(null, files, diagnostics,
+                    List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString(), "-proc:none"),
+                    null, files.getJavaFileObjects(file)).call();
+            assertThat(ok).as("README.md block at line %d does not compile:%n%s%n--- as compiled:%n%s",
+                    block.line(), describe(diagnostics.getDiagnostics()), source).isTrue();
+        }
+        if (block.runnable() && !block.declaresType()) {
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+                Object instance = loader.loadClass(className).getConstructor().newInstance();
+                instance.getClass().getMethod("run").invoke(instance);
+            }
+        }
+    }
+
+    private static String describe(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+        return diagnostics.stream().map(d -> "  line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+                .collect(Collectors.joining("\n"));
+    }
+
+    static List<Block> javaBlocks(List<String> lines) {
+        List<Block> blocks = new ArrayList<>();
+        StringBuilder current = null;
+        int start = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (current == null && line.trim().equals("```java")) {
+                current = new StringBuilder();
+                start = i + 2;
+            } else if (current != null && line.trim().equals("```")) {
+                blocks.add(new Block(blocks.size() + 1, start, current.toString()));
+                current = null;
+            } else if (current != null) {
+                current.append(line).append('\n');
+            }
+        }
+        return blocks;
+    }
+
+    private static List<String> readme() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("examples")))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("the checkout's README.md").isNotNull();
+        return Files.readAllLines(dir.resolve("README.md"));
+    }
+}
