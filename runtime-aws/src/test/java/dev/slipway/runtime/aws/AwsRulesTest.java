@@ -37,7 +37,7 @@ class AwsRulesTest {
                 .stage("Build", codeBuild("app").image("slipway/debian").build("make test")
                                 .timeout(Duration.ofMinutes(2)).env("NPM_TOKEN", secret("t0k3n")),
                         git("https://github.com/acme/app.git").name("Late").branch("main"))
-                .stage("Publish", dockerImage("app").fromLocalImage("app:latest").to(registry("registry.example.com")))
+                .stage("Publish", dockerImage("app").fromLocalImage("app:latest").input().to(registry("registry.example.com")))
                 .build();
 
         assertThatThrownBy(() -> runtime.plan(p))
