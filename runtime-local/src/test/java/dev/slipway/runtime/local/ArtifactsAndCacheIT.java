@@ -128,6 +128,30 @@ class ArtifactsAndCacheIT {
         assertThat(otherProject.exportedVariables()).containsEntry("SEEN", "none");
     }
 
+    @Test
+    void cacheActionSaveOnlyNeverRestores_andRestoreOnlyNeverSaves() {
+        String read = "export SEEN=$(cat /root/.gradle/count 2>/dev/null || echo none)";
+        String write = "mkdir -p /root/.gradle && echo $CODEBUILD_BUILD_NUMBER > /root/.gradle/count";
+        Pipeline saveOnly = pipeline("cache").stage("Build", codeBuild("warm-cache").image(busybox)
+                .buildspec(BuildSpec.builder().cache(new BuildSpec.Cache(List.of("/root/.gradle/**/*"), java.util.Optional.empty(),
+                        List.of(), java.util.Optional.of("save"))).build())
+                .build(read, write).exportedVariables("SEEN")).build();
+        Pipeline restoreOnly = pipeline("cache").stage("Build", codeBuild("warm-cache").image(busybox)
+                .buildspec(BuildSpec.builder().cache(new BuildSpec.Cache(List.of("/root/.gradle/**/*"), java.util.Optional.empty(),
+                        List.of(), java.util.Optional.of("restore"))).build())
+                .build(read, write).exportedVariables("SEEN")).build();
+
+        BuildResult firstSave = runtime.run(saveOnly).build("Build");
+        BuildResult secondSave = runtime.run(saveOnly).build("Build");
+        BuildResult firstRestore = runtime.run(restoreOnly).build("Build");
+        BuildResult secondRestore = runtime.run(restoreOnly).build("Build");
+
+        assertThat(firstSave.exportedVariables()).containsEntry("SEEN", "none");
+        assertThat(secondSave.exportedVariables()).as("save only: nothing restored").containsEntry("SEEN", "none");
+        assertThat(firstRestore.exportedVariables()).as("restores what the save-only builds saved").containsEntry("SEEN", "2");
+        assertThat(secondRestore.exportedVariables()).as("restore only: build 3's value never saved").containsEntry("SEEN", "2");
+    }
+
     private static List<String> files(BuildResult build, String artifact) throws IOException {
         Path root = Path.of(build.artifacts().stream().filter(a -> a.name().equals(artifact)).findFirst().orElseThrow().location());
         try (Stream<Path> walk = Files.walk(root)) {

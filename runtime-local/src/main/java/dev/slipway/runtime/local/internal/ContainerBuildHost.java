@@ -120,7 +120,11 @@ public final class ContainerBuildHost implements BuildHost, AutoCloseable {
         if (buildSpec.runAs().isPresent() || buildSpec.phases().values().stream().anyMatch(p -> p.runAs().isPresent())) {
             log("run-as is not supported by LocalRuntime: commands run as root");
         }
-        buildSpec.cache().ifPresent(cache -> guarded(() ->
+        if (buildSpec.phase(PhaseType.INSTALL).map(p -> !p.runtimeVersions().isEmpty()).orElse(false)) {
+            // What CodeBuild says on every image but its curated ones, which LocalRuntime does not have.
+            log("Skipping install of runtimes. Runtime version selection is not supported by this build image.");
+        }
+        buildSpec.cache().filter(cache -> cache.action().map("restore"::equalsIgnoreCase).orElse(true)).ifPresent(cache -> guarded(() ->
                 services.cacheStore().restore(container, action.projectName(), cache, sourceDirectory, this::log)));
     }
 
@@ -193,7 +197,9 @@ public final class ContainerBuildHost implements BuildHost, AutoCloseable {
             return;
         }
         try {
-            if (spec != null && spec.cache().isPresent() && !killed && current.shell().brokenReason() == null) {
+            // cache.action restore|save limits a build to one half; absent, it does both, as on CodeBuild.
+            if (spec != null && spec.cache().isPresent() && spec.cache().get().action().map("save"::equalsIgnoreCase).orElse(true)
+                    && !killed && current.shell().brokenReason() == null) {
                 services.cacheStore().save(current, action.projectName(), spec.cache().get(), sourceDirectory, output);
             }
         } finally {
