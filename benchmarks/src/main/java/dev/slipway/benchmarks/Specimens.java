@@ -48,7 +48,8 @@ final class Specimens {
             }
             y.append("    commands:\n");
             for (int i = 0; i < 30; i++) {
-                y.append("      - echo \"").append(phase).append(" step ").append(i).append(": running\" # note\n");
+                // quoted as a whole: a plain scalar may not hold ": " (CodeBuild would read a mapping)
+                y.append("      - 'echo \"").append(phase).append(" step ").append(i).append(": running\"' # note\n");
             }
             y.append("      - |\n        if [ -f Makefile ]; then\n          make ").append(phase).append("\n        fi\n");
             y.append("    finally:\n      - echo done ").append(phase).append('\n');
