@@ -19,6 +19,7 @@ import dev.slipway.core.spi.ActionContext;
 import dev.slipway.core.spi.BuildLifecycle;
 import dev.slipway.core.spi.BuildRequest;
 import dev.slipway.core.spi.PipelineExecutor;
+import dev.slipway.core.spi.ActiveRuns;
 import dev.slipway.core.spi.RunHandle;
 import dev.slipway.core.spi.Sleeper;
 import dev.slipway.core.spi.Templates;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,7 +97,7 @@ public final class ScriptedRuntime implements PipelineRuntime {
     private final List<String> published = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> buildNumbers = new ConcurrentHashMap<>();
     private final CommandScript.Counters counters = new CommandScript.Counters();
-    private final Set<RunHandle> runs = ConcurrentHashMap.newKeySet();
+    private final ActiveRuns runs = new ActiveRuns();
 
     private ScriptedRuntime(Setup setup) {
         this.setup = setup;
@@ -237,15 +237,12 @@ public final class ScriptedRuntime implements PipelineRuntime {
         Pipeline valid = Objects.requireNonNull(pipeline, "pipeline").validated();
         String runId = RunHandle.newRunId();
         PipelineExecutor executor = new PipelineExecutor("scripted", this::runAction, setup.clock, Sleeper.NONE);
-        RunHandle handle = RunHandle.start(runId, valid, stop -> executor.execute(runId, valid, options, stop));
-        runs.add(handle);
-        handle.result().whenComplete((result, error) -> runs.remove(handle));
-        return handle;
+        return runs.start(runId, valid, stop -> executor.execute(runId, valid, options, stop));
     }
 
     @Override
     public void stop() {
-        runs.forEach(RunHandle::stop);
+        runs.stopAll();
     }
 
     @Override

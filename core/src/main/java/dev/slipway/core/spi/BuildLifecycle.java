@@ -213,7 +213,7 @@ public final class BuildLifecycle {
                     }
                 }
                 case TIMED_OUT -> {
-                    agent("Build timed out after " + action.environment().timeout().toMinutes() + " minutes");
+                    agent("Build timed out after " + describe(action.environment().timeout()));
                     return new Outcome(Status.TIMED_OUT, Optional.of(Failure.of(Failure.BUILD_TIMED_OUT,
                             "Build timed out after " + describe(action.environment().timeout()) + " while running: " + command)));
                 }

@@ -32,17 +32,24 @@ public final class RunHandle implements PipelineRun {
      * or exceptionally with what it throws.
      */
     public static RunHandle start(String runId, Pipeline pipeline, Function<StopSignal, PipelineResult> work) {
+        return unstarted(runId, pipeline).begin(work);
+    }
+
+    static RunHandle unstarted(String runId, Pipeline pipeline) {
+        return new RunHandle(runId, pipeline);
+    }
+
+    RunHandle begin(Function<StopSignal, PipelineResult> work) {
         Objects.requireNonNull(work, "work");
-        RunHandle handle = new RunHandle(runId, pipeline);
         Thread thread = new Thread(() -> {
             try {
-                handle.result.complete(work.apply(handle.stopSignal));
+                result.complete(work.apply(stopSignal));
             } catch (Throwable t) {
-                handle.result.completeExceptionally(t);
+                result.completeExceptionally(t);
             }
         }, "slipway-run-" + runId);
         thread.start();
-        return handle;
+        return this;
     }
 
     /** A new run ID: short enough to read, random enough not to collide. */

@@ -12,6 +12,7 @@ import dev.slipway.core.RunListener;
 import dev.slipway.core.RunOptions;
 import dev.slipway.core.SlipwayException;
 import dev.slipway.core.Stage;
+import dev.slipway.core.spi.ActiveRuns;
 import dev.slipway.core.spi.RunHandle;
 import dev.slipway.core.spi.Sleeper;
 import dev.slipway.core.spi.StopSignal;
@@ -43,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -85,7 +85,7 @@ public final class AwsRuntime implements PipelineRuntime {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RandomGenerator random;
-    private final Set<RunHandle> runs = ConcurrentHashMap.newKeySet();
+    private final ActiveRuns runs = new ActiveRuns();
     private final Map<StopSignal, CountDownLatch> builds = new ConcurrentHashMap<>();
     /** stop() returns at once: the calls that stop AWS's work are made here; close() waits for them. */
     private final ExecutorService stopper = Executors.newCachedThreadPool(r -> {
@@ -148,10 +148,7 @@ public final class AwsRuntime implements PipelineRuntime {
         Instant start = clock.instant();
         String executionId = calls.call("codepipeline:StartPipelineExecution", () -> clients.codePipeline().startPipelineExecution(b -> b
                 .name(pipeline.name()).clientRequestToken(UUID.randomUUID().toString()))).pipelineExecutionId();
-        RunHandle[] self = new RunHandle[1];
-        CountDownLatch registered = new CountDownLatch(1);
-        RunHandle handle = RunHandle.start(executionId, pipeline, stop -> {
-            awaitQuietly(registered);    // so that stop() reaches this run from its first event on
+        return runs.start(executionId, pipeline, stop -> {
             RunContext ctx = new RunContext(executionId, options.listener(), !options.listeners().isEmpty(), clock, sleeper, random, stop,
                     stopper);
             ExecutionFollower follower = new ExecutionFollower(clients, calls, pipeline, ctx, executionId, start);
@@ -159,14 +156,9 @@ public final class AwsRuntime implements PipelineRuntime {
             try {
                 return follower.follow();
             } finally {
-                runs.remove(self[0]);
                 closeQuietly(onStop);
             }
         });
-        self[0] = handle;
-        runs.add(handle);
-        registered.countDown();
-        return handle;
     }
 
     /** Runs one build action alone on CodeBuild; see {@link #runBuild(Pipeline, String, BuildOptions)}. */
@@ -216,7 +208,7 @@ public final class AwsRuntime implements PipelineRuntime {
     /** Stops every execution and build this runtime follows (StopPipelineExecution, StopBuild). */
     @Override
     public void stop() {
-        runs.forEach(RunHandle::stop);
+        runs.stopAll();
         builds.keySet().forEach(StopSignal::stop);
     }
 
@@ -231,7 +223,7 @@ public final class AwsRuntime implements PipelineRuntime {
         try {
             stopper.shutdown();
             stopper.awaitTermination(CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS);
-            for (RunHandle run : List.copyOf(runs)) {
+            for (RunHandle run : runs.snapshot()) {
                 try {
                     run.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 } catch (RuntimeException ended) {
@@ -253,14 +245,6 @@ public final class AwsRuntime implements PipelineRuntime {
             closeable.close();
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(AwsRuntime.class).debug("unregistering a stop callback failed", e);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,7 @@ import dev.slipway.core.PublishAction;
 import dev.slipway.core.RunOptions;
 import dev.slipway.core.SecretResolver;
 import dev.slipway.core.spi.PipelineExecutor;
+import dev.slipway.core.spi.ActiveRuns;
 import dev.slipway.core.spi.RunHandle;
 import dev.slipway.core.spi.Sleeper;
 import dev.slipway.runtime.local.internal.BuildNumbers;
@@ -27,8 +28,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs pipelines on this machine's Docker Engine the way CodePipeline and CodeBuild would run them: sources
@@ -55,7 +54,7 @@ public final class LocalRuntime implements PipelineRuntime {
     private final DockerClients docker;
     private final LocalServices services;
     private final PipelineExecutor executor;
-    private final Set<RunHandle> runs = ConcurrentHashMap.newKeySet();
+    private final ActiveRuns runs = new ActiveRuns();
     private final Thread shutdownHook;
     private volatile boolean closed;
 
@@ -97,16 +96,13 @@ public final class LocalRuntime implements PipelineRuntime {
             docker.requireReachable();
         }
         String runId = RunHandle.newRunId();
-        RunHandle handle = RunHandle.start(runId, valid, stop -> executor.execute(runId, valid, options, stop));
-        runs.add(handle);
-        handle.result().whenComplete((result, error) -> runs.remove(handle));
-        return handle;
+        return runs.start(runId, valid, stop -> executor.execute(runId, valid, options, stop));
     }
 
     /** Stops every run in progress: running builds end STOPPED, their containers are killed and removed. */
     @Override
     public void stop() {
-        runs.forEach(RunHandle::stop);
+        runs.stopAll();
     }
 
     /** Stops runs in progress, waits for their clean-up and removes anything left; the runtime cannot start runs after. */
@@ -117,7 +113,7 @@ public final class LocalRuntime implements PipelineRuntime {
         }
         closed = true;
         stop();
-        for (RunHandle run : Set.copyOf(runs)) {
+        for (RunHandle run : runs.snapshot()) {
             try {
                 run.await(CLOSE_WAIT);
             } catch (RuntimeException e) {
@@ -157,7 +153,7 @@ public final class LocalRuntime implements PipelineRuntime {
     }
 
     private void cleanUpAtExit() {
-        runs.forEach(RunHandle::stop);
+        runs.stopAll();
         services.tracker().removeAll();
     }
 
