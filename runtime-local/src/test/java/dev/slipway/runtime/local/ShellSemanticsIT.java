@@ -98,6 +98,22 @@ class ShellSemanticsIT {
     }
 
     @Test
+    void runtimeVersionsAndRunAsAreNotAppliedLocally_andTheLogSaysSo() {
+        EventRecorder events = new EventRecorder();
+        BuildSpec spec = BuildSpec.builder().runAs("codebuild-user")
+                .phase(PhaseType.INSTALL, new BuildSpec.Phase(java.util.Optional.empty(), java.util.Optional.empty(),
+                        Map.of("java", "corretto17"), java.util.List.of("echo installing"), java.util.List.of()))
+                .build();
+        BuildResult build = run(codeBuild("runtimes").image(busybox).buildspec(spec).build("export WHO=$(id -u)")
+                .exportedVariables("WHO"), RunOptions.of(events));
+
+        assertThat(build.status()).as(build.toString()).isEqualTo(Status.SUCCEEDED);
+        assertThat(build.exportedVariables()).containsEntry("WHO", "0");
+        assertThat(events.lines()).anyMatch(l -> l.contains("Skipping install of runtimes. Runtime version selection is not supported "
+                + "by this build image.")).anyMatch(l -> l.contains("run-as is not supported by LocalRuntime: commands run as root"));
+    }
+
+    @Test
     void aMultiLineBlockIsOneCommandWhoseLastStatusCounts() {
         EventRecorder events = new EventRecorder();
         String block = "false\necho still running\nif [ -n \"$CODEBUILD_BUILD_ID\" ]; then\n  echo id set\nfi\n";
