@@ -25,9 +25,17 @@ public sealed interface SourceLocation {
             return m.matches() ? Optional.of(m.group(1) + "/" + m.group(2)) : Optional.empty();
         }
 
+        /**
+         * The URL with a password or token written into it ({@code https://user:token@host/…}) shown as
+         * {@code ***}: what {@code toString}, results and logs show.
+         */
+        public String redactedUrl() {
+            return url.replaceAll("^(https?://)[^/@\\s]+@", "$1***@");
+        }
+
         @Override
         public String toString() {
-            return url;
+            return redactedUrl();
         }
     }
 

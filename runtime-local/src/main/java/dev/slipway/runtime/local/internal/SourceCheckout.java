@@ -92,14 +92,15 @@ public final class SourceCheckout {
         boolean fresh = !Files.isDirectory(mirror.resolve("objects"));
         context.log(null, (fresh ? "Cloning " : "Fetching ") + redact(url));
         GitMirror repo = GitMirror.open(mirror, url);
+        Optional<CredentialsProvider> credentials = credentials(action, url);
         try {
-            repo.fetch(credentials(action, url));
+            repo.fetch(credentials);
         } catch (GitAPIException | RuntimeException e) {
             repo.close();
             if (fresh) {
                 DirectoryCleaner.deleteQuietly(mirror);
             }
-            throw new SourceFailure("cannot fetch " + url + ": " + describe(e));
+            throw new SourceFailure("cannot fetch " + url + ": " + fetchProblem(url, describe(e), credentials.isPresent()));
         }
         try (repo) {
             ObjectId commit;
@@ -155,6 +156,22 @@ public final class SourceCheckout {
                 action.ref().toString(), "", List.of());
     }
 
+    /** JGit's reason without the URL it starts with, and for refused authentication what to do about it. */
+    private static String fetchProblem(String url, String reason, boolean hadCredentials) {
+        int colon = reason.indexOf(": ");
+        String problem = colon > 0 && reason.substring(0, colon).matches("[a-z][a-z0-9+.-]*://\\S+") ? reason.substring(colon + 2) : reason;
+        hadCredentials |= url.matches("^[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s]+@.*");
+        boolean authentication = problem.contains("Authentication is required") || problem.contains("not authorized");
+        if (authentication && !hadCredentials) {
+            return problem + ". The repository wants credentials: give the source .credentials(credentials(user, secret)), "
+                    + "set GIT_USERNAME and GIT_PASSWORD (or GIT_TOKEN, or GITHUB_TOKEN), or LocalRuntime.builder().gitCredentials(...)";
+        }
+        if (authentication) {
+            return problem + ". The repository refused the credentials given: check the user name and password or token";
+        }
+        return problem;
+    }
+
     private static String describe(Exception e) {
         Throwable t = e;
         String message = e.getMessage();
@@ -185,7 +202,7 @@ public final class SourceCheckout {
 
     private static final class SourceFailure extends Exception {
         SourceFailure(String message) {
-            super(message);
+            super(redact(message));   // JGit's messages quote the URL as given
         }
     }
 
