@@ -7,9 +7,12 @@ import java.util.List;
  * {@code switch} over it:
  *
  * <pre>{@code
- * switch (action) {
- *     case SourceAction source -> ...;   // Java 21 pattern switch; on 17 use instanceof
- *     ...
+ * if (action instanceof BuildAction build) {            // on Java 21, a pattern switch
+ *     System.out.println(build.environment().image());
+ * } else if (action instanceof SourceAction source) {
+ *     System.out.println(source.location());
+ * } else if (action instanceof PublishAction publish) {
+ *     System.out.println(publish.repository());
  * }
  * }</pre>
  */

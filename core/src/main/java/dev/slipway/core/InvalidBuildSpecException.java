@@ -6,9 +6,9 @@ import java.util.Optional;
  * A buildspec that cannot be read: says where ({@code buildspec.yml:12:7}), which key
  * ({@code phases.build.commands[2]}) and what was expected.
  *
- * <pre>{@code
+ * <pre>
  * buildspec.yml:12:7: phases.build.commands[2]: expected a string, got a mapping
- * }</pre>
+ * </pre>
  */
 public class InvalidBuildSpecException extends SlipwayException {
     private final String source;

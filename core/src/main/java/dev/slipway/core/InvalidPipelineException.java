@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * A pipeline definition with problems; the message lists every one of them with its path.
  *
- * <pre>{@code
+ * <pre>
  * pipeline 'todobackend' has 2 problems:
  *   - stage 'Build' › action 'Build' › image: must not be blank
  *   - stage 'Publish' › action 'Publish' › tags[0]: '${APP_VERSION}' uses APP_VERSION, which no earlier build exports
- * }</pre>
+ * </pre>
  */
 public class InvalidPipelineException extends SlipwayException {
     private final String pipelineName;

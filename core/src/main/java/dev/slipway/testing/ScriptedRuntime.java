@@ -51,6 +51,8 @@ import java.util.regex.Pattern;
  * returns real results, and records every command in the order it ran.
  *
  * <pre>{@code
+ * import static org.assertj.core.api.Assertions.assertThat;
+ *
  * ScriptedRuntime fake = ScriptedRuntime.create().fail("make test", 2);   // every other command succeeds
  * PipelineResult r = fake.run(pipeline);
  * assertThat(r.build("Build").phase(PhaseType.BUILD).status()).isEqualTo(Status.FAILED);

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  *     .postBuild("make clean")
  *     .exportedVariables("APP_VERSION")
  *     .timeout(Duration.ofMinutes(30))
- *     .retry(3)
+ *     .retry(3);
  * }</pre>
  *
  * <p>The buildspec comes from, in this order: {@link #buildspec(BuildSpec)} with any inline phases added

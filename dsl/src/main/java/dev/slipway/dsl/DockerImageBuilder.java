@@ -17,7 +17,7 @@ import java.util.Optional;
  * dockerImage("todobackend")
  *     .fromLocalImage("todobackend:latest")        // an image the build left on the daemon
  *     .tag("latest").tag("${APP_VERSION}")          // variables exported by an earlier build
- *     .to(registry("127.0.0.1:5000"))
+ *     .to(registry("127.0.0.1:5000"));
  * }</pre>
  *
  * <p>Without {@code from…}, the image is built from {@code Dockerfile} at the root of the input artifact

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * git("https://github.com/docker-in-aws/todobackend.git").branch("master")
- *     .connection("arn:aws:codestar-connections:us-east-1:123456789012:connection/abc")   // on AWS
+ *     .connection("arn:aws:codestar-connections:us-east-1:123456789012:connection/abc");  // on AWS
  * }</pre>
  */
 public final class SourceBuilder extends ActionBuilder {

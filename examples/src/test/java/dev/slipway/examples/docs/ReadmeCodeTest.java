@@ -6,12 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,10 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,19 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code jshell} blocks run in the Slipway shell, and every script and source path the guide names exists.
  */
 class ReadmeCodeTest {
-    private static final String IMPORTS = String.join("\n",
-            "import static dev.slipway.dsl.Slipway.*;",
-            "import dev.slipway.core.*;",
-            "import dev.slipway.dsl.*;",
-            "import dev.slipway.testing.*;",
-            "import dev.slipway.report.*;",
-            "import dev.slipway.runtime.local.*;",
-            "import dev.slipway.runtime.aws.*;",
-            "import java.net.URI;",
-            "import java.nio.file.*;",
-            "import java.time.*;",
-            "import java.util.*;");
-
     @TempDir
     Path work;
 
@@ -113,37 +92,18 @@ class ReadmeCodeTest {
     }
 
     private void compileAndMaybeRun(Block block) throws Exception {
-        Path dir = Files.createDirectories(work.resolve("block" + block.number()));
-        String imports = block.code().lines().filter(l -> l.startsWith("import ")).collect(Collectors.joining("\n"));
-        String body = block.code().lines().filter(l -> !l.startsWith("import ")).collect(Collectors.joining("\n"));
+        Path dir = work.resolve("block" + block.number());
         String className = "ReadmeBlock" + block.number();
-        String source = block.declaresType()
-                ? IMPORTS + "\n" + imports + "\n" + body + "\nclass " + className + " { }\n"
-                : IMPORTS + "\n" + imports + "\npublic class " + className + " {\n  public void run() throws Exception {\n"
-                        + body + "\n  }\n}\n";
-        Path file = dir.resolve(className + ".java");
-        Files.writeString(file, source);
-
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            boolean ok = compiler.getTask(null, files, diagnostics,
-                    List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString(), "-proc:none"),
-                    null, files.getJavaFileObjects(file)).call();
-            assertThat(ok).as("README.md block at line %d does not compile:%n%s%n--- as compiled:%n%s",
-                    block.line(), describe(diagnostics.getDiagnostics()), source).isTrue();
-        }
+        String source = SnippetCompiler.source(className, block.code(), "", block.declaresType());
+        String errors = SnippetCompiler.compile(dir, className, source);
+        assertThat(errors).as("README.md block at line %d does not compile:%n%s%n--- as compiled:%n%s",
+                block.line(), errors, source).isNull();
         if (block.runnable() && !block.declaresType()) {
             try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
                 Object instance = loader.loadClass(className).getConstructor().newInstance();
                 instance.getClass().getMethod("run").invoke(instance);
             }
         }
-    }
-
-    private static String describe(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
-        return diagnostics.stream().map(d -> "  line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-                .collect(Collectors.joining("\n"));
     }
 
     static List<Block> javaBlocks(List<String> lines) {

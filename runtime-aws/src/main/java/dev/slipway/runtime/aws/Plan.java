@@ -13,7 +13,7 @@ import java.util.Optional;
  * Plan plan = runtime.plan(pipeline);
  * System.out.println(plan);                   // a table, one resource per line
  * plan.hasChanges();                          // false right after a deploy
- * plan.resource(ResourceType.CODEBUILD_PROJECT, "todobackend").differences();
+ * plan.resource(Plan.ResourceType.CODEBUILD_PROJECT, "todobackend").differences();
  * // [environment.image: 'docker-in-aws/codebuild' → '123456789012.dkr.ecr.us-east-1.amazonaws.com/codebuild']
  * }</pre>
  *

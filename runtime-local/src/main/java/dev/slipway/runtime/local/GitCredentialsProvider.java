@@ -13,7 +13,7 @@ import java.util.Optional;
  * <pre>{@code
  * LocalRuntime.builder()
  *     .gitCredentials(url -> url.contains("github.com")
- *             ? Optional.of(new Credentials("x-access-token", new Secret.Value(token)))
+ *             ? Optional.of(new Credentials("x-access-token", new Secret.Value(System.getenv("GITHUB_TOKEN"))))
  *             : Optional.empty())
  *     .build();
  * }</pre>

@@ -13,18 +13,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Javadoc examples of LocalRuntime, compiled here so that they cannot drift from the API. */
+/** The builder example of LocalRuntime's Javadoc, run. (examples' JavadocExamplesTest compiles every example.) */
 class LocalRuntimeExamplesTest {
     @TempDir
     Path tmp;
-
-    @SuppressWarnings("unused")
-    static void classExample(Pipeline pipeline) {
-        try (LocalRuntime runtime = LocalRuntime.create()) {
-            PipelineResult result = runtime.run(pipeline, ConsoleReporter.create());
-            result.build("Build").phase(PhaseType.POST_BUILD).status();
-        }
-    }
 
     @Test
     void builderExampleBuildsARuntimeWithoutContactingDocker() {
