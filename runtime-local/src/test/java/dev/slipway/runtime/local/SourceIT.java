@@ -131,9 +131,10 @@ class SourceIT {
         Files.writeString(tmp.resolve("work/README"), "uncommitted\n");
         Files.writeString(tmp.resolve("work/NEW"), "new\n");
 
-        PipelineResult result = runWithBuild(localPath(tmp.resolve("work")));
+        PipelineResult result = runWithBuild(localPath(tmp.resolve("work/./bin/..")));
 
         assertThat(result.source("Source").commit()).isEqualTo(head.name());
+        assertThat(result.source("Source").location()).isEqualTo(tmp.resolve("work").toAbsolutePath().toString());
         BuildResult build = result.build("Build");
         assertThat(build.exportedVariables()).containsEntry("README", "uncommitted").containsEntry("COMMIT", head.name());
         assertThat(build.exportedVariables().get("FILES")).contains(".git", "NEW");

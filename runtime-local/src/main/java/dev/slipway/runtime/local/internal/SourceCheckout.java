@@ -144,15 +144,22 @@ public final class SourceCheckout {
 
     private SourceResult succeeded(ActionContext context, SourceAction action, Instant start, String commit, Path artifact) {
         return new SourceResult(action.name(), Status.SUCCEEDED, start, Duration.between(start, context.clock().instant()),
-                Optional.empty(), action.location().toString(), action.ref().toString(), commit,
+                Optional.empty(), where(action), action.ref().toString(), commit,
                 List.of(new Artifact(action.outputArtifact(), artifact.toUri())));
+    }
+
+    /** The location as a reader wants it: a local directory as its absolute path, a URL without credentials. */
+    private static String where(SourceAction action) {
+        return action.location() instanceof SourceLocation.LocalDirectory local
+                ? local.path().toAbsolutePath().normalize().toString()
+                : action.location().toString();
     }
 
     private SourceResult failed(ActionContext context, SourceAction action, Instant start, String rawMessage) {
         String message = redact(rawMessage);
         context.log(null, message);
         return new SourceResult(action.name(), Status.FAILED, start, Duration.between(start, context.clock().instant()),
-                Optional.of(Failure.of(Failure.SOURCE_ERROR, message)), action.location().toString(),
+                Optional.of(Failure.of(Failure.SOURCE_ERROR, message)), where(action),
                 action.ref().toString(), "", List.of());
     }
 
