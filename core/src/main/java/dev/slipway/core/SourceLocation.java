@@ -30,7 +30,7 @@ public sealed interface SourceLocation {
          * {@code ***}: what {@code toString}, results and logs show.
          */
         public String redactedUrl() {
-            return url.replaceAll("^(https?://)[^/@\\s]+@", "$1***@");
+            return dev.slipway.core.spi.SecretMasker.withoutUrlCredentials(url);
         }
 
         @Override

@@ -15,7 +15,10 @@ import java.util.function.Function;
 public final class ActiveRuns {
     private final Set<RunHandle> runs = ConcurrentHashMap.newKeySet();
 
-    /** Starts {@code work} on a thread of its own as a run of {@code pipeline}; see {@link RunHandle#start}. */
+    /**
+     * Starts {@code work} on a thread of its own as a run of {@code pipeline}; the run completes with what the work
+     * returns, or exceptionally with what it throws.
+     */
     public RunHandle start(String runId, Pipeline pipeline, Function<StopSignal, PipelineResult> work) {
         RunHandle handle = RunHandle.unstarted(runId, pipeline);
         runs.add(handle);

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * A {@link PipelineRun} whose work runs on a thread of its own. Runtimes start one per run.
+ * A {@link PipelineRun} whose work runs on a thread of its own. Runtimes start one per run with
+ * {@link ActiveRuns#start}.
  */
 public final class RunHandle implements PipelineRun {
     private final String runId;
@@ -27,18 +28,15 @@ public final class RunHandle implements PipelineRun {
         this.pipeline = pipeline;
     }
 
-    /**
-     * Starts {@code work} on a new thread named after the run; the handle completes with what it returns,
-     * or exceptionally with what it throws.
-     */
-    public static RunHandle start(String runId, Pipeline pipeline, Function<StopSignal, PipelineResult> work) {
-        return unstarted(runId, pipeline).begin(work);
-    }
-
+    /** A run that has not started: {@link ActiveRuns} registers it first, then {@link #begin} starts it. */
     static RunHandle unstarted(String runId, Pipeline pipeline) {
         return new RunHandle(runId, pipeline);
     }
 
+    /**
+     * Starts {@code work} on a new thread named after the run; the handle completes with what it returns,
+     * or exceptionally with what it throws.
+     */
     RunHandle begin(Function<StopSignal, PipelineResult> work) {
         Objects.requireNonNull(work, "work");
         Thread thread = new Thread(() -> {

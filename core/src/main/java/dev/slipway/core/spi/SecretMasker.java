@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class SecretMasker {
     public static final String MASK = "***";
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@");
 
     private final List<String> secrets;
 
@@ -40,6 +41,11 @@ public final class SecretMasker {
             }
         }
         return ACCESS_KEY_ID.matcher(masked).replaceAll(MASK);
+    }
+
+    /** {@code text} with what is written before {@code @} in its URLs ({@code https://user:token@host/…}) as {@code ***}. */
+    public static String withoutUrlCredentials(String text) {
+        return URL_CREDENTIALS.matcher(text).replaceAll("$1" + MASK + "@");
     }
 
     /** Whether there is anything to mask besides access key IDs. */

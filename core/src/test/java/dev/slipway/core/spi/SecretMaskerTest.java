@@ -29,4 +29,13 @@ class SecretMaskerTest {
     void ignoresEmptySecrets() {
         assertThat(new SecretMasker(List.of("")).mask("text")).isEqualTo("text");
     }
+
+    @Test
+    void credentialsWrittenIntoUrlsAreHidden_otherUrlsKept() {
+        assertThat(SecretMasker.withoutUrlCredentials("cannot fetch https://bot:ghp_secret@github.com/o/r.git: not authorized"))
+                .isEqualTo("cannot fetch https://***@github.com/o/r.git: not authorized");
+        assertThat(SecretMasker.withoutUrlCredentials("Fetching file:///tmp/repo")).isEqualTo("Fetching file:///tmp/repo");
+        assertThat(new dev.slipway.core.SourceLocation.GitRepository("http://ci:t0k3n@127.0.0.1:8080/app", java.util.Optional.empty()))
+                .hasToString("http://***@127.0.0.1:8080/app");
+    }
 }

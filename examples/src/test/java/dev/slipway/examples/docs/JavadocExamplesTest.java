@@ -38,7 +38,7 @@ class JavadocExamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyJavadocExampleCompiles() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
+        Path root = ReadmeCodeTest.checkout();
         List<Example> examples = new ArrayList<>();
         for (String module : MODULES) {
             try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main/java"))) {

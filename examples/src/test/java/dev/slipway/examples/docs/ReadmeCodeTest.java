@@ -133,7 +133,8 @@ class ReadmeCodeTest {
         return Files.readAllLines(checkout().resolve("README.md"));
     }
 
-    private static Path checkout() {
+    /** The checkout's root: the directory holding README.md and examples/. */
+    static Path checkout() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !(Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("examples")))) {
             dir = dir.getParent();

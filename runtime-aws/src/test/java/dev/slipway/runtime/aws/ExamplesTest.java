@@ -1,17 +1,9 @@
 package dev.slipway.runtime.aws;
 
-import dev.slipway.core.BuildResult;
-import dev.slipway.core.ConsoleReporter;
-import dev.slipway.core.PhaseType;
-import dev.slipway.core.Pipeline;
-import dev.slipway.core.PipelineResult;
 import dev.slipway.core.Status;
 import dev.slipway.runtime.aws.support.DesignPipeline;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-
-import static dev.slipway.dsl.Slipway.parameterStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the Javadoc examples promise that can be checked without AWS. (examples' JavadocExamplesTest compiles them all.) */

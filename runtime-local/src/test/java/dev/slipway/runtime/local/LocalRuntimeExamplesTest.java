@@ -1,9 +1,5 @@
 package dev.slipway.runtime.local;
 
-import dev.slipway.core.ConsoleReporter;
-import dev.slipway.core.PhaseType;
-import dev.slipway.core.Pipeline;
-import dev.slipway.core.PipelineResult;
 import dev.slipway.core.SecretResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

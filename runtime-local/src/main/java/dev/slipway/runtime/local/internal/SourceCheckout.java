@@ -9,6 +9,7 @@ import dev.slipway.core.SourceLocation;
 import dev.slipway.core.SourceResult;
 import dev.slipway.core.Status;
 import dev.slipway.core.spi.ActionContext;
+import dev.slipway.core.spi.SecretMasker;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -100,7 +101,8 @@ public final class SourceCheckout {
             if (fresh) {
                 DirectoryCleaner.deleteQuietly(mirror);
             }
-            throw new SourceFailure("cannot fetch " + url + ": " + fetchProblem(url, describe(e), credentials.isPresent()));
+            boolean hadCredentials = credentials.isPresent() || !redact(url).equals(url);   // given, or in the URL
+            throw new SourceFailure("cannot fetch " + url + ": " + fetchProblem(describe(e), hadCredentials));
         }
         try (repo) {
             ObjectId commit;
@@ -164,10 +166,9 @@ public final class SourceCheckout {
     }
 
     /** JGit's reason without the URL it starts with, and for refused authentication what to do about it. */
-    private static String fetchProblem(String url, String reason, boolean hadCredentials) {
+    private static String fetchProblem(String reason, boolean hadCredentials) {
         int colon = reason.indexOf(": ");
         String problem = colon > 0 && reason.substring(0, colon).matches("[a-z][a-z0-9+.-]*://\\S+") ? reason.substring(colon + 2) : reason;
-        hadCredentials |= url.matches("^[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s]+@.*");
         boolean authentication = problem.contains("Authentication is required") || problem.contains("not authorized");
         if (authentication && !hadCredentials) {
             return problem + ". The repository wants credentials: give the source .credentials(credentials(user, secret)), "
@@ -191,9 +192,8 @@ public final class SourceCheckout {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    /** Hides credentials written into URLs ({@code https://user:token@host/…}) in log lines and messages. */
-    static String redact(String text) {
-        return text.replaceAll("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@", "$1***@");
+    private static String redact(String text) {
+        return SecretMasker.withoutUrlCredentials(text);
     }
 
     private static String key(String url) {
